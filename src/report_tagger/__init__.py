@@ -1,0 +1,16 @@
+"""report-tagger: tag Vietnamese security and police reports by topic."""
+
+from .config import TAGS, Config
+from .errors import ReportTaggerError
+from .model import TaggerModel
+from .predict import Prediction, load_model, predict
+
+__all__ = [
+    "TAGS",
+    "Config",
+    "Prediction",
+    "ReportTaggerError",
+    "TaggerModel",
+    "load_model",
+    "predict",
+]
