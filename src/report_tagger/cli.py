@@ -10,8 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
-from .corpus import load_corpus, tag_matrix
+from .corpus import load_corpus
 from .errors import ReportTaggerError
+from .evaluate import evaluate
 from .metrics import Scores
 from .model import card_path, train
 from .predict import load_model, predict
@@ -71,9 +72,7 @@ def _predict(args: argparse.Namespace) -> None:
 
 def _evaluate(args: argparse.Namespace) -> None:
     corpus = load_corpus(args.data)
-    model = load_model(args.model)
-    predicted = tag_matrix([p.tags for p in predict(corpus.texts, model=model)])
-    scores = Scores.compute(corpus.label_matrix(), predicted)
+    scores = evaluate(load_model(args.model), corpus).report
     if args.json:
         print(json.dumps(scores.to_dict(), indent=2))
     else:

@@ -107,7 +107,7 @@ class TaggerModel:
 
     @property
     def tags(self) -> tuple[str, ...]:
-        return tuple(self.pipeline[-1].classes_)
+        return tuple(map(str, self.pipeline[-1].classes_))
 
     @property
     def thresholds(self) -> np.ndarray:
@@ -206,7 +206,7 @@ def train(config: Config, progress: Callable[[str], None] = lambda message: None
             "tag_counts": dict(zip(TAGS, map(int, labels.sum(axis=0)))),
             "untagged": int((labels.sum(axis=1) == 0).sum()),
         },
-        "config": {k: v if not isinstance(v, Path) else str(v) for k, v in asdict(config).items()},
+        "config": json.loads(json.dumps(asdict(config), default=str)),
         "cross_validation": cv_scores.to_dict(),
         "vocabulary_size": len(head[0].vocabulary_),
     }
