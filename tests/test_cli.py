@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, write_csv
@@ -84,3 +87,15 @@ def test_user_errors_exit_2_with_a_message(args, message, small_model_path, tmp_
     assert message in err
     assert "Traceback" not in err
     assert not (tmp_path / "m.joblib").exists()
+
+
+def test_installed_command_runs(small_model_path):
+    command = Path(sys.executable).with_name("report-tagger")
+    assert command.is_file(), "console script 'report-tagger' not installed"
+    done = subprocess.run(
+        [str(command), "predict", "--model", str(small_model_path), TEXTS[0]],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["id"] == "1"
