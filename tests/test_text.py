@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from sklearn.base import clone
 
-from report_tagger.text import VietnameseSegmenter, normalize, segment
+from report_tagger.text import VietnameseText, normalize, segment
 
 
 @pytest.mark.parametrize(
@@ -28,9 +28,9 @@ def test_tone_marks_have_one_spelling(written, expected):
     assert normalize(written) == expected
 
 
-def test_decomposed_unicode_and_spacing_are_normalised():
-    decomposed = unicodedata.normalize("NFD", "Công  an\ttỉnh")
-    assert normalize(decomposed) == "Công an tỉnh"
+def test_decomposed_unicode_is_composed():
+    decomposed = unicodedata.normalize("NFD", "Công an tỉnh Hoà Bình")
+    assert normalize(decomposed) == "Công an tỉnh Hòa Bình"
 
 
 def test_segment_joins_words_and_lowercases():
@@ -41,7 +41,10 @@ def test_segment_joins_words_and_lowercases():
     assert segment("sức khoẻ") == segment("Sức khỏe")
 
 
-def test_segmenter_is_a_picklable_stateless_transformer():
-    segmenter = clone(VietnameseSegmenter())
-    restored = pickle.loads(pickle.dumps(segmenter.fit(["x"])))
-    assert restored.transform(["Hoà Bình"]) == segmenter.transform(["Hòa Bình"])
+@pytest.mark.parametrize("word_segmentation", [False, True])
+def test_text_step_is_a_picklable_stateless_transformer(word_segmentation):
+    step = clone(VietnameseText(word_segmentation=word_segmentation))
+    restored = pickle.loads(pickle.dumps(step.fit(["x"])))
+    assert restored.transform(["Công an Hoà Bình"]) == step.transform(["công an Hòa Bình"])
+    expected = "công_an hòa_bình" if word_segmentation else "công an hòa bình"
+    assert step.transform(["Công an Hoà Bình"]) == [expected]

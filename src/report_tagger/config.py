@@ -18,7 +18,8 @@ class Config:
     data_path: Path = PROJECT_ROOT / "data" / "reports.csv"
     model_path: Path = PROJECT_ROOT / "models" / "report_tagger.joblib"
     seed: int = 0
-    ngram_range: tuple[int, int] = (1, 2)
+    word_segmentation: bool = False
+    ngram_range: tuple[int, int] = (1, 3)
     min_df: int = 2
     max_df: float = 0.9
     C: float = 10.0

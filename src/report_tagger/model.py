@@ -15,7 +15,6 @@ from pathlib import Path
 import joblib
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_recall_curve
 from sklearn.model_selection import KFold, cross_val_predict
@@ -25,11 +24,12 @@ from sklearn.pipeline import Pipeline
 from .config import TAGS, Config
 from .corpus import load_corpus
 from .errors import ReportTaggerError
+from .features import FastTfidfVectorizer
 from .metrics import Scores
-from .text import VietnameseSegmenter
+from .text import VietnameseText
 
 _LIBRARIES = ("report-tagger", "scikit-learn", "numpy", "scipy", "pandas", "pyvi", "joblib")
-_SEGMENT_CHUNK = 200
+_PROGRESS_EVERY = 500
 
 
 class MultiTagClassifier(ClassifierMixin, BaseEstimator):
@@ -63,27 +63,25 @@ class MultiTagClassifier(ClassifierMixin, BaseEstimator):
 
 
 def _best_f1_threshold(y_true: np.ndarray, scores: np.ndarray) -> float:
-    """The score threshold with the highest F1; halfway to the next lower score, for margin."""
+    """The threshold with the highest F1; of several tied ones, the median, so that a flat
+    optimum (common on cleanly separable training data) does not pick its lowest edge."""
     precision, recall, thresholds = precision_recall_curve(y_true, scores)
-    f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
-    best = int(np.argmax(f1[:-1]))
-    below = scores[scores < thresholds[best]]
-    return float((thresholds[best] + below.max()) / 2 if below.size else thresholds[best])
+    f1 = 2 * precision[:-1] * recall[:-1] / np.maximum(precision[:-1] + recall[:-1], 1e-12)
+    tied = np.flatnonzero(f1 >= f1.max() - 1e-12)
+    return float(thresholds[tied[len(tied) // 2]])
 
 
 def build_head(config: Config) -> Pipeline:
-    """The learned part of the pipeline: TF-IDF over segmented words -> per-tag classifiers."""
+    """The learned part of the pipeline: TF-IDF over prepared text -> per-tag classifiers."""
     return Pipeline(
         [
             (
                 "tfidf",
-                TfidfVectorizer(
+                FastTfidfVectorizer(
                     ngram_range=config.ngram_range,
                     min_df=config.min_df,
                     max_df=config.max_df,
                     sublinear_tf=True,
-                    token_pattern=r"(?u)\b\w\w+\b",
-                    lowercase=False,
                 ),
             ),
             (
@@ -167,13 +165,12 @@ def _versions() -> dict[str, str]:
     return versions
 
 
-def _segment(texts: list[str], progress: Callable[[str], None]) -> list[str]:
-    segmenter = VietnameseSegmenter()
-    segmented: list[str] = []
-    for start in range(0, len(texts), _SEGMENT_CHUNK):
-        segmented += segmenter.transform(texts[start : start + _SEGMENT_CHUNK])
-        progress(f"segmenting words: {len(segmented)}/{len(texts)} documents")
-    return segmented
+def _prepare(step: VietnameseText, texts: list[str], progress: Callable[[str], None]) -> list[str]:
+    prepared: list[str] = []
+    for start in range(0, len(texts), _PROGRESS_EVERY):
+        prepared += step.transform(texts[start : start + _PROGRESS_EVERY])
+        progress(f"preparing text: {len(prepared)}/{len(texts)} documents")
+    return prepared
 
 
 def train(config: Config, progress: Callable[[str], None] = lambda message: None) -> TaggerModel:
@@ -182,7 +179,8 @@ def train(config: Config, progress: Callable[[str], None] = lambda message: None
     corpus.check_trainable(config.min_examples_per_tag)
     labels = corpus.label_matrix()
     progress(f"read {len(corpus)} documents from {config.data_path}")
-    words = _segment(corpus.texts, progress)
+    text_step = VietnameseText(word_segmentation=config.word_segmentation)
+    words = _prepare(text_step, corpus.texts, progress)
 
     progress(f"cross-validating ({config.cv_folds} folds, thresholds tuned inside each fold)")
     folds = KFold(config.cv_folds, shuffle=True, random_state=config.seed)
@@ -191,7 +189,7 @@ def train(config: Config, progress: Callable[[str], None] = lambda message: None
 
     progress("fitting the final model on all documents")
     head = build_head(config).fit(words, labels)
-    pipeline = Pipeline([("text", VietnameseSegmenter()), *head.steps])
+    pipeline = Pipeline([("text", text_step), *head.steps])
 
     data = config.data_path.read_bytes()
     card = {

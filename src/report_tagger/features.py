@@ -1,0 +1,155 @@
+"""TF-IDF features over word n-grams, with a vectorised transform for fast tagging.
+
+`FastTfidfVectorizer` is scikit-learn's TfidfVectorizer (tokens are runs of word characters,
+text already normalised and lower-cased) whose `transform` gives the same matrix without a
+Python loop over tokens: every document of a batch becomes one array of code points, tokens
+are found and hashed with numpy, and n-grams are looked up in sorted arrays of the fitted
+vocabulary. Tokens are matched by a 64-bit hash, so an unseen token could in theory be
+mistaken for a known one; the chance is about 1e-10 per batch of ordinary text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+TOKEN_PATTERN = r"\w+"
+_BASE = np.uint64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
+_INVERSE = np.uint64(pow(int(_BASE), -1, 2**64))
+_MIN_TABLE = 1 << 20  # power tables are built at least this long, then grown on demand
+_BMP_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(0x10000)])
+_BATCH = 256  # documents tokenised together
+_powers: dict[str, np.ndarray] = {}
+
+
+def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """BASE**i and BASE**-i modulo 2**64 for i < size, grown on demand and kept per process."""
+    if _powers.get("forward", np.empty(0)).size < size:
+        size = max(size, _MIN_TABLE)
+        one = np.ones(1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for name, base in (("forward", _BASE), ("inverse", _INVERSE)):
+                steps = np.cumprod(np.full(size - 1, base), dtype=np.uint64)
+                _powers[name] = np.concatenate([one, steps])
+    return _powers["forward"], _powers["inverse"]
+
+
+def token_hash(token: str) -> int:
+    """The hash `FastTfidfVectorizer` gives a token: sum of code point * BASE**position."""
+    value = 0
+    for position, char in enumerate(token):
+        value = (value + ord(char) * pow(int(_BASE), position, 2**64)) % 2**64
+    return value
+
+
+def _tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start offsets and hashes of the runs of word characters in text."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    word = np.zeros(points.size + 1, dtype=bool)
+    small = points < 0x10000
+    word[:-1][small] = _BMP_WORD[points[small]]
+    for i in np.flatnonzero(~small):  # outside the BMP: rare, checked one by one
+        word[i] = chr(points[i]).isalnum()
+    edges = np.diff(word.astype(np.int8), prepend=np.int8(0))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    forward, inverse = _power_tables(points.size + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(points.size + 1, dtype=np.uint64)
+        np.cumsum(points.astype(np.uint64) * forward[: points.size], out=prefix[1:])
+        hashes = (prefix[ends] - prefix[starts]) * inverse[starts]
+    return starts, hashes
+
+
+class FastTfidfVectorizer(TfidfVectorizer):
+    """TfidfVectorizer over runs of word characters, with a fast, equivalent `transform`."""
+
+    def __init__(self, *, ngram_range=(1, 1), min_df=1, max_df=1.0, sublinear_tf=False):
+        super().__init__(
+            token_pattern=TOKEN_PATTERN,
+            lowercase=False,
+            ngram_range=ngram_range,
+            min_df=min_df,
+            max_df=max_df,
+            sublinear_tf=sublinear_tf,
+        )
+
+    def fit(self, raw_documents: Iterable[str], y=None) -> FastTfidfVectorizer:
+        self.fit_transform(raw_documents)
+        return self
+
+    def fit_transform(self, raw_documents: Iterable[str], y=None) -> sp.csr_matrix:
+        matrix = super().fit_transform(raw_documents)
+        self._index_vocabulary()
+        return matrix
+
+    def _index_vocabulary(self) -> None:
+        """Hash indexes: token hash -> token id, and n-gram key -> feature column."""
+        grams = [(feature.split(" "), column) for feature, column in self.vocabulary_.items()]
+        tokens = sorted({token for words, _ in grams for token in words})
+        token_id = {token: i for i, token in enumerate(tokens)}
+        self.token_index_ = pd.Index(np.array([token_hash(t) for t in tokens], dtype=np.uint64))
+        width, longest = len(tokens) + 1, self.ngram_range[1]
+        if width**longest * (longest + 1) >= 2**63:
+            raise ValueError(f"{len(tokens)} tokens are too many for {self.ngram_range} keys")
+        keys = []
+        for words, _ in grams:
+            key = 0
+            for token in words:
+                key = key * width + token_id[token]
+            keys.append(key + len(words) * width**longest)
+        self.gram_index_ = pd.Index(np.array(keys, dtype=np.int64))
+        self.gram_columns_ = np.array([column for _, column in grams], dtype=np.int64)
+
+    def transform(self, raw_documents: Iterable[str]) -> sp.csr_matrix:
+        documents = list(raw_documents)
+        width = len(self.vocabulary_)
+        if not documents:
+            return sp.csr_matrix((0, width))
+        keys = [
+            rows.astype(np.int64) * width + columns + first * width
+            for first in range(0, len(documents), _BATCH)
+            for rows, columns in [self._columns(documents[first : first + _BATCH])]
+        ]
+        cells, counts = np.unique(np.concatenate(keys or [[]]).astype(np.int64), return_counts=True)
+        rows, columns = np.divmod(cells, width)
+        indptr = np.searchsorted(rows, np.arange(len(documents) + 1))
+        matrix = sp.csr_matrix(
+            (counts.astype(np.float64), columns, indptr), shape=(len(documents), width)
+        )
+        if self.sublinear_tf:
+            np.log(matrix.data, out=matrix.data)
+            matrix.data += 1
+        matrix.data *= self.idf_[matrix.indices]
+        return normalize(matrix, norm=self.norm, copy=False)
+
+    def _columns(self, documents: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(document row, feature column) for every n-gram occurrence found in the vocabulary."""
+        text = "\n".join(documents)
+        starts, hashes = _tokens(text)
+        offsets = np.cumsum([0] + [len(d) + 1 for d in documents[:-1]])
+        doc = np.searchsorted(offsets, starts, side="right") - 1
+        ids = self.token_index_.get_indexer(hashes)
+
+        width = len(self.token_index_) + 1
+        top = width ** self.ngram_range[1]
+        rows, columns = [], []
+        for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
+            count = ids.size - n + 1
+            if count <= 0:
+                continue
+            valid = np.ones(count, dtype=bool)
+            key = np.zeros(count, dtype=np.int64)
+            for k in range(n):
+                part = ids[k : k + count]
+                valid &= (part >= 0) & (doc[k : k + count] == doc[:count])
+                key = key * width + part
+            at = self.gram_index_.get_indexer(key[valid] + n * top)
+            hit = at >= 0
+            rows.append(doc[:count][valid][hit])
+            columns.append(self.gram_columns_[at[hit]])
+        return np.concatenate(rows or [[]]), np.concatenate(columns or [[]])
