@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from sklearn.base import clone
 
-from report_tagger.text import VietnameseText, normalize, segment
+from report_tagger.text import WordSegmenter, normalize, prepare, segment, tone_spellings
 
 
 @pytest.mark.parametrize(
@@ -41,10 +41,17 @@ def test_segment_joins_words_and_lowercases():
     assert segment("sức khoẻ") == segment("Sức khỏe")
 
 
-@pytest.mark.parametrize("word_segmentation", [False, True])
-def test_text_step_is_a_picklable_stateless_transformer(word_segmentation):
-    step = clone(VietnameseText(word_segmentation=word_segmentation))
+def test_segmenter_is_a_picklable_stateless_transformer():
+    step = clone(WordSegmenter())
     restored = pickle.loads(pickle.dumps(step.fit(["x"])))
     assert restored.transform(["Công an Hoà Bình"]) == step.transform(["công an Hòa Bình"])
-    expected = "công_an hòa_bình" if word_segmentation else "công an hòa bình"
-    assert step.transform(["Công an Hoà Bình"]) == [expected]
+    assert step.transform(["Công an Hoà Bình"]) == ["công_an hòa_bình"]
+
+
+@pytest.mark.parametrize("token", ["hòa", "thúy", "khỏe", "quý", "hoàn", "xòa", "òa", "tủy"])
+def test_tone_spellings_are_exactly_what_prepare_rewrites(token):
+    for spelling in tone_spellings(token):
+        assert prepare(spelling) == token
+        assert spelling != token
+    moved = {w for w in ("hoà", "thuý", "khoẻ", "xoà", "oà", "tuỷ") if prepare(w) == token}
+    assert set(tone_spellings(token)) == moved

@@ -25,4 +25,5 @@ class Config:
     C: float = 10.0
     cv_folds: int = 5
     min_examples_per_tag: int = 10
-    n_jobs: int = 1
+    n_jobs: int = -1
+    """Processes for cross-validation in training (-1: one per core); results do not vary."""

@@ -1,15 +1,17 @@
-"""TF-IDF features over word n-grams, with a vectorised transform for fast tagging.
+"""TF-IDF features over n-grams of tokens, with a vectorised transform for fast tagging.
 
-`FastTfidfVectorizer` is scikit-learn's TfidfVectorizer (tokens are runs of word characters,
-text already normalised and lower-cased) whose `transform` gives the same matrix without a
-Python loop over tokens: every document of a batch becomes one array of code points, tokens
-are found and hashed with numpy, and n-grams are looked up in sorted arrays of the fitted
-vocabulary. Tokens are matched by a 64-bit hash, so an unseen token could in theory be
-mistaken for a known one; the chance is about 1e-10 per batch of ordinary text.
+`FastTfidfVectorizer` is scikit-learn's TfidfVectorizer reading `text.prepare`d text (tokens are
+runs of word characters) whose `transform` gives the same matrix without a Python loop over
+tokens: a batch becomes one array of code points (NFC, lower-cased), tokens are found and hashed
+with numpy and looked up in hash indexes of the fitted vocabulary, where each token is also
+indexed under the tone spellings that `prepare` would have rewritten to it. Tokens are matched by
+a 64-bit hash, so an unseen token could in theory be taken for a known one; the chance is about
+1e-10 per batch of ordinary text.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
@@ -18,25 +20,29 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from .text import prepare, tone_spellings
+
 TOKEN_PATTERN = r"\w+"
 _BASE = np.uint64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
 _INVERSE = np.uint64(pow(int(_BASE), -1, 2**64))
 _MIN_TABLE = 1 << 20  # power tables are built at least this long, then grown on demand
 _BMP_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(0x10000)])
 _BATCH = 256  # documents tokenised together
-_powers: dict[str, np.ndarray] = {}
+_powers: list[tuple[np.ndarray, np.ndarray]] = [(np.empty(0, np.uint64),) * 2]
 
 
 def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """BASE**i and BASE**-i modulo 2**64 for i < size, grown on demand and kept per process."""
-    if _powers.get("forward", np.empty(0)).size < size:
+    """BASE**i and BASE**-i modulo 2**64 for i < size, grown on demand and kept per process
+    (replaced whole, so threads never see one table grown and the other not)."""
+    if _powers[0][0].size < size:
         size = max(size, _MIN_TABLE)
         one = np.ones(1, dtype=np.uint64)
         with np.errstate(over="ignore"):
-            for name, base in (("forward", _BASE), ("inverse", _INVERSE)):
-                steps = np.cumprod(np.full(size - 1, base), dtype=np.uint64)
-                _powers[name] = np.concatenate([one, steps])
-    return _powers["forward"], _powers["inverse"]
+            _powers[0] = tuple(
+                np.concatenate([one, np.cumprod(np.full(size - 1, base), dtype=np.uint64)])
+                for base in (_BASE, _INVERSE)
+            )
+    return _powers[0]
 
 
 def token_hash(token: str) -> int:
@@ -70,6 +76,7 @@ class FastTfidfVectorizer(TfidfVectorizer):
 
     def __init__(self, *, ngram_range=(1, 1), min_df=1, max_df=1.0, sublinear_tf=False):
         super().__init__(
+            preprocessor=prepare,
             token_pattern=TOKEN_PATTERN,
             lowercase=False,
             ngram_range=ngram_range,
@@ -92,7 +99,10 @@ class FastTfidfVectorizer(TfidfVectorizer):
         grams = [(feature.split(" "), column) for feature, column in self.vocabulary_.items()]
         tokens = sorted({token for words, _ in grams for token in words})
         token_id = {token: i for i, token in enumerate(tokens)}
-        self.token_index_ = pd.Index(np.array([token_hash(t) for t in tokens], dtype=np.uint64))
+        spellings = [(s, i) for t, i in token_id.items() for s in [t, *tone_spellings(t)]]
+        self.token_index_ = pd.Index(np.array([token_hash(s) for s, _ in spellings], np.uint64))
+        self.token_ids_ = np.array([i for _, i in spellings], dtype=np.int64)
+        self.token_count_ = len(tokens)
         width, longest = len(tokens) + 1, self.ngram_range[1]
         if width**longest * (longest + 1) >= 2**63:
             raise ValueError(f"{len(tokens)} tokens are too many for {self.ngram_range} keys")
@@ -129,13 +139,14 @@ class FastTfidfVectorizer(TfidfVectorizer):
 
     def _columns(self, documents: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(document row, feature column) for every n-gram occurrence found in the vocabulary."""
-        text = "\n".join(documents)
-        starts, hashes = _tokens(text)
-        offsets = np.cumsum([0] + [len(d) + 1 for d in documents[:-1]])
+        prepared = [unicodedata.normalize("NFC", d).lower() for d in documents]
+        starts, hashes = _tokens("\n".join(prepared))
+        offsets = np.cumsum([0] + [len(d) + 1 for d in prepared[:-1]])
         doc = np.searchsorted(offsets, starts, side="right") - 1
-        ids = self.token_index_.get_indexer(hashes)
+        found = self.token_index_.get_indexer(hashes)
+        ids = np.where(found >= 0, self.token_ids_[found], -1)
 
-        width = len(self.token_index_) + 1
+        width = self.token_count_ + 1
         top = width ** self.ngram_range[1]
         rows, columns = [], []
         for n in range(self.ngram_range[0], self.ngram_range[1] + 1):

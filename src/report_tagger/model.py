@@ -1,4 +1,4 @@
-"""The tagger: words -> TF-IDF -> a thresholded linear classifier per tag; train, save, load."""
+"""The tagger: TF-IDF n-grams -> a thresholded linear classifier per tag; train, save, load."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import platform
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -26,10 +27,11 @@ from .corpus import load_corpus
 from .errors import ReportTaggerError
 from .features import FastTfidfVectorizer
 from .metrics import Scores
-from .text import VietnameseText
+from .text import WordSegmenter
 
 _LIBRARIES = ("report-tagger", "scikit-learn", "numpy", "scipy", "pandas", "pyvi", "joblib")
 _PROGRESS_EVERY = 500
+_MIN_CHUNK = 256  # texts per thread, below which threads cost more than they save
 
 
 class MultiTagClassifier(ClassifierMixin, BaseEstimator):
@@ -72,7 +74,7 @@ def _best_f1_threshold(y_true: np.ndarray, scores: np.ndarray) -> float:
 
 
 def build_head(config: Config) -> Pipeline:
-    """The learned part of the pipeline: TF-IDF over prepared text -> per-tag classifiers."""
+    """The learned part of the pipeline: TF-IDF n-grams -> per-tag classifiers."""
     return Pipeline(
         [
             (
@@ -87,7 +89,12 @@ def build_head(config: Config) -> Pipeline:
             (
                 "clf",
                 MultiTagClassifier(
-                    LogisticRegression(C=config.C, class_weight="balanced", max_iter=2000),
+                    LogisticRegression(
+                        C=config.C,
+                        class_weight="balanced",
+                        solver="liblinear",
+                        random_state=config.seed,
+                    ),
                     cv=config.cv_folds,
                     random_state=config.seed,
                 ),
@@ -112,8 +119,17 @@ class TaggerModel:
         return self.pipeline[-1].thresholds_
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Per-tag scores in [0, 1], one row per text."""
-        return self.pipeline.predict_proba(list(texts))
+        """Per-tag scores in [0, 1], one row per text; a large batch is shared among threads
+        (one per core), since most of the work is numpy, which runs without the GIL."""
+        texts = list(texts)
+        threads = os.cpu_count() or 1
+        size = max(_MIN_CHUNK, -(-len(texts) // threads))
+        chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
+        if len(chunks) < 2:
+            return self.pipeline.predict_proba(texts)
+        self.pipeline.predict_proba(texts[:1])  # builds lazy lookup tables before threads use them
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            return np.vstack(list(pool.map(self.pipeline.predict_proba, chunks)))
 
     def save(self, path: str | Path) -> None:
         """Write the model and its JSON card atomically: a failure leaves the old files whole."""
@@ -165,12 +181,12 @@ def _versions() -> dict[str, str]:
     return versions
 
 
-def _prepare(step: VietnameseText, texts: list[str], progress: Callable[[str], None]) -> list[str]:
-    prepared: list[str] = []
+def _segment(texts: list[str], progress: Callable[[str], None]) -> list[str]:
+    segmenter, segmented = WordSegmenter(), []
     for start in range(0, len(texts), _PROGRESS_EVERY):
-        prepared += step.transform(texts[start : start + _PROGRESS_EVERY])
-        progress(f"preparing text: {len(prepared)}/{len(texts)} documents")
-    return prepared
+        segmented += segmenter.transform(texts[start : start + _PROGRESS_EVERY])
+        progress(f"segmenting words with pyvi: {len(segmented)}/{len(texts)} documents")
+    return segmented
 
 
 def train(config: Config, progress: Callable[[str], None] = lambda message: None) -> TaggerModel:
@@ -179,17 +195,20 @@ def train(config: Config, progress: Callable[[str], None] = lambda message: None
     corpus.check_trainable(config.min_examples_per_tag)
     labels = corpus.label_matrix()
     progress(f"read {len(corpus)} documents from {config.data_path}")
-    text_step = VietnameseText(word_segmentation=config.word_segmentation)
-    words = _prepare(text_step, corpus.texts, progress)
+    # Segmentation is stateless and slow: done once here, not again in every fold.
+    texts = _segment(corpus.texts, progress) if config.word_segmentation else corpus.texts
 
     progress(f"cross-validating ({config.cv_folds} folds, thresholds tuned inside each fold)")
     folds = KFold(config.cv_folds, shuffle=True, random_state=config.seed)
-    out_of_fold = cross_val_predict(build_head(config), words, labels, cv=folds)
+    out_of_fold = cross_val_predict(
+        build_head(config), texts, labels, cv=folds, n_jobs=config.n_jobs
+    )
     cv_scores = Scores.compute(labels, out_of_fold)
 
     progress("fitting the final model on all documents")
-    head = build_head(config).fit(words, labels)
-    pipeline = Pipeline([("text", text_step), *head.steps])
+    head = build_head(config).fit(texts, labels)
+    segmenter = [("words", WordSegmenter())] if config.word_segmentation else []
+    pipeline = Pipeline([*segmenter, *head.steps])
 
     data = config.data_path.read_bytes()
     card = {

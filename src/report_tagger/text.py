@@ -1,4 +1,4 @@
-"""Vietnamese text preparation: Unicode and tone-mark normalisation, then pyvi word segmentation."""
+"""Vietnamese text preparation: Unicode and tone-mark normalisation, and pyvi word segmentation."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ def _tone_moves() -> dict[str, str]:
     """Map 'oà'-style spellings (tone on the second vowel) to 'òa' (tone on the first)."""
     moves = {}
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
-            for tone in _TONES:
+        for f in (first, first.upper()):
+            for s, tone in ((s, tone) for s in (second, second.upper()) for tone in _TONES):
                 moved_from = f + unicodedata.normalize("NFC", s + tone)
                 moves[moved_from] = unicodedata.normalize("NFC", f + tone) + s
     return moves
 
 
 _MOVES = _tone_moves()
+_UNMOVES = {moved: spelling for spelling, moved in _MOVES.items() if spelling.islower()}
 # Only an open syllable moves its tone (hoà -> hòa, hoàn stays); in 'qu' the u is a consonant.
 _MOVABLE = re.compile(
     "(?<![qQ])[oOuU][" + "".join(sorted({pair[1] for pair in _MOVES})) + r"](?!\w)"
@@ -35,30 +36,38 @@ def normalize(text: str) -> str:
     return _MOVABLE.sub(lambda m: _MOVES.get(m.group(0), m.group(0)), text)
 
 
+def prepare(text: str) -> str:
+    """What the features are read from: normalised, then lower-cased."""
+    return normalize(text).lower()
+
+
+def tone_spellings(token: str) -> list[str]:
+    """Other lower-case spellings that `prepare` turns into this token (thúy <- thuý)."""
+    spelling = _UNMOVES.get(token[-2:])
+    if spelling is None or token[-3:-2] == "q":
+        return []
+    return [token[:-2] + spelling]
+
+
 def segment(text: str) -> str:
-    """Normalise, segment into words with pyvi (multi-syllable words joined by '_'), lower-case."""
+    """Prepare, then join the syllables of each word found by pyvi with '_' (công_an)."""
     from pyvi import ViTokenizer  # loads a CRF model: import only when text is segmented
 
     return ViTokenizer.tokenize(normalize(text)).lower()
 
 
-class VietnameseText(TransformerMixin, BaseEstimator):
-    """Stateless transformer: raw texts in, normalised lower-cased texts out.
+class WordSegmenter(TransformerMixin, BaseEstimator):
+    """Stateless transformer: raw texts in, pyvi-segmented prepared texts out.
 
-    With `word_segmentation`, words are found by pyvi (the reference, about 70 articles a second
-    per core); without it, syllables stay apart and n-grams of syllables stand in for words.
+    The reference segmentation, at about 70 articles a second per core; without it, the
+    features are n-grams of syllables, which stand in for words at a fraction of the cost.
     """
 
-    def __init__(self, word_segmentation: bool = False):
-        self.word_segmentation = word_segmentation
-
-    def fit(self, X: Iterable[str], y=None) -> VietnameseText:
+    def fit(self, X: Iterable[str], y=None) -> WordSegmenter:
         return self
 
     def transform(self, X: Iterable[str]) -> list[str]:
-        if self.word_segmentation:
-            return [segment(text) for text in X]
-        return [normalize(text).lower() for text in X]
+        return [segment(text) for text in X]
 
     def __sklearn_is_fitted__(self) -> bool:
         return True
