@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from dataclasses import replace
 
 import joblib
@@ -13,7 +15,8 @@ from conftest import write_csv
 
 from report_tagger import TAGS, Config, ReportTaggerError, TaggerModel
 from report_tagger.cli import main
-from report_tagger.model import card_path, train
+from report_tagger.model import train
+from report_tagger.tagger import card_path
 
 
 def test_card_describes_the_model_and_its_data(small_corpus, small_model_path):
@@ -84,3 +87,26 @@ def test_loading_a_missing_or_foreign_file(tmp_path):
     joblib.dump({"a": 1}, tmp_path / "dict.joblib")
     with pytest.raises(ReportTaggerError, match="holds a dict"):
         TaggerModel.load(tmp_path / "dict.joblib")
+
+
+def test_saved_scores_equal_the_training_pipeline(small_model_path):
+    model = TaggerModel.load(small_model_path)
+    texts = [
+        "Công an huyện tổng kết năm, trao Bằng khen cho 5 tập thể",
+        "Bắt đối tượng vận chuyển ma túy qua biên giới",
+        "",
+        "Giá vàng hôm nay tăng nhẹ",
+    ] * 100  # 400 texts: also the threaded path
+    expected = model.pipeline.predict_proba(texts)
+    np.testing.assert_allclose(model.scores(texts), expected, rtol=0, atol=1e-12)
+
+
+def test_tagging_does_not_import_scikit_learn(small_model_path):
+    code = (
+        "import sys\n"
+        "from report_tagger import load_model, predict\n"
+        f"predict('Bắt giữ đối tượng trộm cắp', model=load_model({str(small_model_path)!r}))\n"
+        "print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

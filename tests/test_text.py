@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 from sklearn.base import clone
 
-from report_tagger.text import WordSegmenter, normalize, prepare, segment, tone_spellings
+from report_tagger.features import WordSegmenter
+from report_tagger.text import normalize, prepare, segment, tone_spellings
 
 
 @pytest.mark.parametrize(

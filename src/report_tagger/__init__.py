@@ -2,8 +2,8 @@
 
 from .config import TAGS, Config
 from .errors import ReportTaggerError
-from .model import TaggerModel
 from .predict import Prediction, load_model, predict
+from .tagger import TaggerModel
 
 __all__ = [
     "TAGS",

@@ -12,10 +12,8 @@ from pathlib import Path
 from .config import Config
 from .corpus import load_corpus
 from .errors import ReportTaggerError
-from .evaluate import evaluate
-from .metrics import Scores
-from .model import card_path, train
 from .predict import load_model, predict
+from .tagger import card_path
 
 
 def _progress(started: float):
@@ -26,6 +24,9 @@ def _progress(started: float):
 
 
 def _train(args: argparse.Namespace) -> None:
+    from .metrics import Scores  # scikit-learn: imported by the verbs that need it, so that
+    from .model import train  # `predict` starts fast
+
     config = replace(Config(), data_path=args.data, model_path=args.model, seed=args.seed)
     model = train(config, progress=_progress(time.perf_counter()))
     model.save(config.model_path)
@@ -71,6 +72,8 @@ def _predict(args: argparse.Namespace) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> None:
+    from .evaluate import evaluate  # scikit-learn, see _train
+
     corpus = load_corpus(args.data)
     scores = evaluate(load_model(args.model), corpus).report
     if args.json:

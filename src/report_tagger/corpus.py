@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.preprocessing import MultiLabelBinarizer
 
 from .config import TAGS
 from .errors import ReportTaggerError
@@ -74,6 +73,8 @@ class Corpus:
 
 def tag_matrix(tag_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """Tag lists -> 0/1 matrix with one column per tag in taxonomy order."""
+    from sklearn.preprocessing import MultiLabelBinarizer  # scikit-learn only when labels are
+
     return MultiLabelBinarizer(classes=list(TAGS)).fit_transform(tag_lists)
 
 

@@ -8,8 +8,8 @@ import numpy as np
 
 from .corpus import Corpus, tag_matrix
 from .metrics import Scores
-from .model import TaggerModel
 from .predict import predict
+from .tagger import TaggerModel
 
 
 @dataclass(frozen=True)

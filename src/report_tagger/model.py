@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import platform
-import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from importlib import metadata
-from pathlib import Path
 
-import joblib
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
@@ -24,14 +19,12 @@ from sklearn.pipeline import Pipeline
 
 from .config import TAGS, Config
 from .corpus import load_corpus
-from .errors import ReportTaggerError
-from .features import FastTfidfVectorizer
+from .features import FastTfidfVectorizer, WordSegmenter
 from .metrics import Scores
-from .text import WordSegmenter
+from .tagger import TaggerModel
 
 _LIBRARIES = ("report-tagger", "scikit-learn", "numpy", "scipy", "pandas", "pyvi", "joblib")
 _PROGRESS_EVERY = 500
-_MIN_CHUNK = 256  # texts per thread, below which threads cost more than they save
 
 
 class MultiTagClassifier(ClassifierMixin, BaseEstimator):
@@ -103,74 +96,6 @@ def build_head(config: Config) -> Pipeline:
     )
 
 
-@dataclass
-class TaggerModel:
-    """A trained pipeline (raw text in, per-tag scores out) and its model card."""
-
-    pipeline: Pipeline
-    card: dict
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        return tuple(map(str, self.pipeline[-1].classes_))
-
-    @property
-    def thresholds(self) -> np.ndarray:
-        return self.pipeline[-1].thresholds_
-
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Per-tag scores in [0, 1], one row per text; a large batch is shared among threads
-        (one per core), since most of the work is numpy, which runs without the GIL."""
-        texts = list(texts)
-        threads = os.cpu_count() or 1
-        size = max(_MIN_CHUNK, -(-len(texts) // threads))
-        chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
-        if len(chunks) < 2:
-            return self.pipeline.predict_proba(texts)
-        self.pipeline.predict_proba(texts[:1])  # builds lazy lookup tables before threads use them
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            return np.vstack(list(pool.map(self.pipeline.predict_proba, chunks)))
-
-    def save(self, path: str | Path) -> None:
-        """Write the model and its JSON card atomically: a failure leaves the old files whole."""
-        path = Path(path)
-        _atomic_write(path, lambda tmp: joblib.dump(self, tmp))
-        card = json.dumps(self.card, ensure_ascii=False, indent=2) + "\n"
-        _atomic_write(card_path(path), lambda tmp: tmp.write_text(card, encoding="utf-8"))
-
-    @classmethod
-    def load(cls, path: str | Path) -> TaggerModel:
-        path = Path(path)
-        if not path.is_file():
-            raise ReportTaggerError(
-                f"{path}: no model there; train one with `report-tagger train --model {path}`"
-            )
-        try:
-            model = joblib.load(path)
-        except Exception as error:  # a corrupt or foreign file can fail in many ways
-            raise ReportTaggerError(f"{path}: not a readable model file: {error}") from error
-        if not isinstance(model, cls):
-            raise ReportTaggerError(f"{path}: holds a {type(model).__name__}, not a TaggerModel")
-        return model
-
-
-def card_path(model_path: Path) -> Path:
-    """Where the JSON model card of a model file lives: beside it."""
-    return model_path.with_suffix(".card.json")
-
-
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def _versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
     for name in _LIBRARIES:
@@ -227,4 +152,4 @@ def train(config: Config, progress: Callable[[str], None] = lambda message: None
         "cross_validation": cv_scores.to_dict(),
         "vocabulary_size": len(head[0].vocabulary_),
     }
-    return TaggerModel(pipeline=pipeline, card=card)
+    return TaggerModel.from_pipeline(pipeline, card)

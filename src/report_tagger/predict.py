@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import overload
 
 from .config import Config
-from .model import TaggerModel
+from .tagger import TaggerModel
 
 MODEL_ENV = "REPORT_TAGGER_MODEL"
 

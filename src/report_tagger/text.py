@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-
-from sklearn.base import BaseEstimator, TransformerMixin
 
 _TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
 
@@ -54,20 +51,3 @@ def segment(text: str) -> str:
     from pyvi import ViTokenizer  # loads a CRF model: import only when text is segmented
 
     return ViTokenizer.tokenize(normalize(text)).lower()
-
-
-class WordSegmenter(TransformerMixin, BaseEstimator):
-    """Stateless transformer: raw texts in, pyvi-segmented prepared texts out.
-
-    The reference segmentation, at about 70 articles a second per core; without it, the
-    features are n-grams of syllables, which stand in for words at a fraction of the cost.
-    """
-
-    def fit(self, X: Iterable[str], y=None) -> WordSegmenter:
-        return self
-
-    def transform(self, X: Iterable[str]) -> list[str]:
-        return [segment(text) for text in X]
-
-    def __sklearn_is_fitted__(self) -> bool:
-        return True
