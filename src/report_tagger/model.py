@@ -1,4 +1,4 @@
-"""The tagger: TF-IDF n-grams -> a thresholded linear classifier per tag; train, save, load."""
+"""Training: TF-IDF n-grams -> a thresholded linear classifier per tag, cross-validated; train()."""
 
 from __future__ import annotations
 
