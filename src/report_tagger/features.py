@@ -9,7 +9,6 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from .ngrams import TOKEN_PATTERN, NgramIndex
 from .text import prepare, segment
@@ -61,13 +60,6 @@ class FastTfidfVectorizer(TfidfVectorizer):
         width = len(self.vocabulary_)
         if not documents:
             return sp.csr_matrix((0, width))
-        rows, columns, counts = self.ngram_index_.counts(documents)
+        rows, columns, values = self.ngram_index_.tfidf(documents, self.idf_, self.sublinear_tf)
         indptr = np.searchsorted(rows, np.arange(len(documents) + 1))
-        matrix = sp.csr_matrix(
-            (counts.astype(np.float64), columns, indptr), shape=(len(documents), width)
-        )
-        if self.sublinear_tf:
-            np.log(matrix.data, out=matrix.data)
-            matrix.data += 1
-        matrix.data *= self.idf_[matrix.indices]
-        return normalize(matrix, norm=self.norm, copy=False)
+        return sp.csr_matrix((values, columns, indptr), shape=(len(documents), width))

@@ -5,7 +5,8 @@ found and hashed with numpy and looked up in hash indexes of the vocabulary, whe
 also indexed under the tone spellings that `text.prepare` would have rewritten to it, so the
 counts equal those of scikit-learn's analyzer on prepared text. Tokens are matched by a 64-bit
 hash, so an unseen token could in theory be taken for a known one; the chance is about 1e-10
-per batch of ordinary text. Needs only numpy and pandas, so tagging starts fast.
+per batch of ordinary text. `NgramIndex.tfidf` weighs the counts as scikit-learn's
+TfidfVectorizer does (l2-normalised rows). Needs only numpy and pandas, so tagging starts fast.
 """
 
 from __future__ import annotations
@@ -104,6 +105,17 @@ class NgramIndex:
         cells, counts = np.unique(np.concatenate(keys or [[]]).astype(np.int64), return_counts=True)
         rows, columns = np.divmod(cells, width)
         return rows, columns, counts
+
+    def tfidf(
+        self, documents: list[str], idf: np.ndarray, sublinear_tf: bool
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) of the TF-IDF matrix with l2-normalised rows, in `counts` order."""
+        rows, columns, counts = self.counts(documents)
+        values = np.log(counts) + 1 if sublinear_tf else counts.astype(np.float64)
+        values *= idf[columns]
+        norms = np.sqrt(np.bincount(rows, values**2, minlength=len(documents)))
+        values /= np.where(norms > 0, norms, 1)[rows]
+        return rows, columns, values
 
     def _columns(self, documents: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(document row, feature column) for every n-gram occurrence found in the vocabulary."""

@@ -82,11 +82,7 @@ class TaggerModel:
     def _scores(self, texts: list[str]) -> np.ndarray:
         if self.word_segmentation:
             texts = [segment(text) for text in texts]
-        rows, columns, counts = self.index.counts(texts)
-        values = np.log(counts) + 1 if self.sublinear_tf else counts.astype(float)
-        values *= self.idf[columns]
-        norms = np.sqrt(np.bincount(rows, values**2, minlength=len(texts)))
-        values /= np.where(norms > 0, norms, 1)[rows]
+        rows, columns, values = self.index.tfidf(texts, self.idf, self.sublinear_tf)
         logits = np.column_stack(
             [np.bincount(rows, values * w[columns], minlength=len(texts)) for w in self.coef]
         )
